@@ -1,0 +1,1 @@
+from caseflow.admin import calendars  # noqa: F401
