@@ -14,11 +14,16 @@ from caseflow.models import Matter, Stage
 
 
 def team_and_descendants(team: Team) -> list[int]:
-    """Ids of ``team`` and every team below it (a department head sees the whole department)."""
+    """Ids of ``team`` and every team below it (a department head sees the whole department).
+
+    Stops at teams already seen, so a parent cycle (refused by ``Team.clean``) cannot hang a request."""
     ids = [team.pk]
+    seen = {team.pk}
     frontier = [team.pk]
     while frontier:
-        frontier = list(Team.objects.filter(parent_id__in=frontier).values_list("pk", flat=True))
+        children = Team.objects.filter(parent_id__in=frontier).values_list("pk", flat=True)
+        frontier = [pk for pk in children if pk not in seen]
+        seen.update(frontier)
         ids.extend(frontier)
     return ids
 

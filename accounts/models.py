@@ -8,6 +8,7 @@ role by :func:`accounts.services.set_role`.
 from __future__ import annotations
 
 from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -49,6 +50,12 @@ class Team(models.Model):
         if get_language() == "en" and self.name_en:
             return self.name_en
         return self.name_zh
+
+    def clean(self) -> None:
+        from accounts.access import team_and_descendants
+
+        if self.pk and self.parent_id and self.parent_id in team_and_descendants(self):
+            raise ValidationError({"parent": _("A team cannot sit below itself or one of its sub-teams.")})
 
 
 class User(AbstractUser):

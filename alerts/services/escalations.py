@@ -207,6 +207,8 @@ def reassign(
     from caseflow.services.stages import reassign_stage
 
     _check_supervisor(escalation, by)
+    if not escalation.is_active:
+        raise ValidationError(_("This escalation is closed; reassign the stage from the matter page."))
     if escalation.stage_id is None:
         raise ValidationError(_("A matter's total limit has no responsible person to reassign."))
     with transaction.atomic():
