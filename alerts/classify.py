@@ -80,9 +80,10 @@ def office_today(now: dt.datetime) -> dt.date:
     return now.astimezone(ZoneInfo(settings.TIME_ZONE)).date()
 
 
-def build_context(now: dt.datetime) -> ScanContext:
-    """Read the constants: today's working-day sequence per calendar and every policy's thresholds (and
-    make sure the day-boundary table covers the days a level can start on)."""
+def build_context(now: dt.datetime, *, policy_ids: Iterable[int] | None = None) -> ScanContext:
+    """Read the constants: today's working-day sequence per calendar and the thresholds of the given
+    policies (all when ``None``), and make sure the day-boundary table covers the days a level can start
+    on. Classifying a few clocks needs only their policies, which keeps the statement small."""
     from alerts.dayboundaries import ensure_day_boundaries
 
     today = office_today(now)
@@ -95,10 +96,16 @@ def build_context(now: dt.datetime) -> ScanContext:
         workday_seq_today=seq_today,
         policies={},
     )
+    policies = WarningPolicy.objects.order_by("pk")
+    threshold_rows = Threshold.objects.order_by("policy_id", "level", "measure")
+    if policy_ids is not None:
+        wanted = set(policy_ids)
+        policies = policies.filter(pk__in=wanted)
+        threshold_rows = threshold_rows.filter(policy_id__in=wanted)
     thresholds: dict[int, list[Threshold]] = {}
-    for threshold in Threshold.objects.order_by("policy_id", "level", "measure"):
+    for threshold in threshold_rows:
         thresholds.setdefault(threshold.policy_id, []).append(threshold)
-    for policy in WarningPolicy.objects.order_by("pk"):
+    for policy in policies:
         ctx.policies[policy.pk] = _policy_spec(ctx, policy, thresholds.get(policy.pk, []))
     return ctx
 

@@ -39,11 +39,12 @@ class ScanReport:
 def tick(*, now: dt.datetime) -> ScanReport:
     """One incremental scan at ``now``."""
     report = ScanReport()
-    ctx = build_context(now)
     with transaction.atomic():
         due = Clock.objects.filter(running=True, next_at__lte=now)
-        report.evaluated = due.count()
+        counts = dict(due.values("policy_id").annotate(n=Count("pk")).values_list("policy_id", "n"))
+        report.evaluated = sum(counts.values())
         if report.evaluated:
+            ctx = build_context(now, policy_ids=counts)
             result = classify(due, ctx, reason=WarningTransition.Reason.THRESHOLD, effective_at_next=True)
             report.transitions = result.transitions
             if result.transitions:

@@ -197,9 +197,10 @@ def sync_matter_clock(matter: Matter, *, now: dt.datetime) -> None:
 def _classify_now(clock_ids: list[int], *, now: dt.datetime) -> None:
     if not clock_ids:
         return
-    ctx = build_context(now)
+    clocks = Clock.objects.filter(pk__in=clock_ids, running=True)
+    ctx = build_context(now, policy_ids=clocks.values_list("policy_id", flat=True).distinct())
     result = classify(
-        Clock.objects.filter(pk__in=clock_ids, running=True),
+        clocks,
         ctx,
         reason=WarningTransition.Reason.DUE_CHANGED,
         effective_at_next=False,
