@@ -308,10 +308,28 @@ def _read_rule(
     if len(file.errors) > before or ruleset is None or None in needed:
         return None
     return RuleSpec(
-        rule_id, ruleset.name, ruleset.version, ruleset.jurisdiction, names[0], names[1], *basis, trigger,
-        period, Direction(direction), Convention(convention), bool(custody), bool(fixed_period),
-        (not fixed_period) if extendable is None else extendable, extension_notes, notes, actor, verified,
-        valid_from, valid_to, file.name, fields.line(),
+        rule_id,
+        ruleset.name,
+        ruleset.version,
+        ruleset.jurisdiction,
+        names[0],
+        names[1],
+        *basis,
+        trigger,
+        period,
+        Direction(direction),
+        Convention(convention),
+        bool(custody),
+        bool(fixed_period),
+        (not fixed_period) if extendable is None else extendable,
+        extension_notes,
+        notes,
+        actor,
+        verified,
+        valid_from,
+        valid_to,
+        file.name,
+        fields.line(),
     )
 
 

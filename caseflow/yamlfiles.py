@@ -47,8 +47,6 @@ def file_and_line(error: str) -> tuple[str, int]:
     return (match.group(1), int(match.group(2) or 0)) if match else (error, 0)
 
 
-
-
 class YamlFile:
     """One YAML file, composed into nodes (which keep their line) rather than plain values, so every check
     can name the line of the offending key or value."""
@@ -140,8 +138,13 @@ class Fields:
             self.error(key, f"{key} must be {expected} (found nothing)")
 
     def text(
-        self, key: str, *, limit: int | None = None, required: bool = True,
-        pattern: re.Pattern[str] | None = None, shape: str = "",
+        self,
+        key: str,
+        *,
+        limit: int | None = None,
+        required: bool = True,
+        pattern: re.Pattern[str] | None = None,
+        shape: str = "",
     ) -> str | None:
         node = self.value(key)
         if node is None:
