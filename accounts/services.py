@@ -18,6 +18,15 @@ def set_role(user: User, role: str) -> User:
     return user
 
 
+def set_language(user: User, language: str) -> User:
+    """The language a person reads the app and their e-mails in."""
+    if language not in User.Language.values:
+        raise ValueError(f"unknown language {language!r}")
+    user.language = language
+    user.save(update_fields=["language"])
+    return user
+
+
 def department_head(team: Team) -> User | None:
     """The next person up: the supervisor of the parent team."""
     parent = team.parent
