@@ -65,12 +65,17 @@ def pause_and_extension_stats(
 
 
 def supervision_scope(user) -> list[int] | None:
-    """Team ids whose escalations and requests ``user`` supervises; ``None`` means every team (admins)."""
+    """Team ids whose escalations and requests ``user`` supervises; ``None`` means every team (admins).
+
+    Remembered on the user object, which lives for one request: a page asks several times (queryset,
+    filter choices, read-only flag) and the team tree is walked once."""
     from accounts.access import supervised_team_ids
 
     if user.is_office_admin:
         return None
-    return supervised_team_ids(user)
+    if not hasattr(user, "_supervision_scope"):
+        user._supervision_scope = supervised_team_ids(user)
+    return user._supervision_scope
 
 
 def may_supervise(user) -> bool:
@@ -122,11 +127,10 @@ def escalation_queue(user):
         escalations_visible_to(user)
         .filter(status__in=Escalation.ACTIVE_STATUSES)
         .select_related(
-            "clock",
+            "clock__owner",
             "team",
             "matter",
             "stage__template",
-            "stage__responsible",
             "current_recipient",
             "acknowledged_by",
         )
@@ -165,10 +169,11 @@ def access_escalation(user, pk: int):
 
 def can_handle_escalation(user, escalation) -> bool:
     """Acknowledge and reassign: the team's supervisors (and admins) and the step's current recipient,
-    exactly as :mod:`alerts.services.escalations` checks."""
-    from accounts.access import can_supervise
-
-    return escalation.current_recipient_id == user.pk or can_supervise(user, escalation.team_id)
+    exactly as :mod:`alerts.services.escalations` checks (``can_supervise``, through the cached scope)."""
+    if escalation.current_recipient_id == user.pk:
+        return True
+    scope = supervision_scope(user)
+    return scope is None or escalation.team_id in scope
 
 
 def can_comment_on_escalation(user, escalation) -> bool:

@@ -1,1 +1,5 @@
-from caseflow.admin import calendars  # noqa: F401
+from caseflow.admin import (  # noqa: F401
+    calendars,
+    matters,
+    rules,
+)

@@ -18,13 +18,14 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.admin import OfficeAdminPermissions
 from caseflow.calendars.changes import apply_notice, change_day, preview_notice, preview_plan
 from caseflow.calendars.closures import delete_closure, save_closure
 from caseflow.calendars.forms import DayChangeForm, NoticeForm
 from caseflow.models import Calendar, CalendarChange, CalendarDay, CalendarYear, Court, CourtClosure
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
+class ReadOnlyAdmin(OfficeAdminPermissions, admin.ModelAdmin):
     """Rows written only by services: viewable, never added, edited or deleted by hand."""
 
     def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
@@ -37,7 +38,7 @@ class ReadOnlyAdmin(admin.ModelAdmin):
         return False
 
 
-class CalendarYearInline(admin.TabularInline):
+class CalendarYearInline(OfficeAdminPermissions, admin.TabularInline):
     model = CalendarYear
     fields = ("year", "status", "source", "source_url", "loaded_at", "loaded_by")
     readonly_fields = fields
@@ -50,7 +51,7 @@ class CalendarYearInline(admin.TabularInline):
 
 
 @admin.register(Calendar)
-class CalendarAdmin(admin.ModelAdmin):
+class CalendarAdmin(OfficeAdminPermissions, admin.ModelAdmin):
     list_display = ("code", "name_zh", "name_en", "time_zone", "provisional_tail_days")
     fields = ("code", "name_zh", "name_en", "time_zone", "provisional_tail_days", "notes")
     readonly_fields = ("code", "provisional_tail_days")
@@ -200,7 +201,7 @@ class CalendarChangeAdmin(ReadOnlyAdmin):
     date_hierarchy = "changed_at"
 
 
-class CourtClosureInline(admin.TabularInline):
+class CourtClosureInline(OfficeAdminPermissions, admin.TabularInline):
     """Closures listed on the court page; they are edited on their own page so stages get recomputed."""
 
     model = CourtClosure
@@ -216,7 +217,7 @@ class CourtClosureInline(admin.TabularInline):
 
 
 @admin.register(Court)
-class CourtAdmin(admin.ModelAdmin):
+class CourtAdmin(OfficeAdminPermissions, admin.ModelAdmin):
     list_display = ("code", "name_zh", "name_en", "jurisdiction", "calendar", "time_zone")
     list_filter = ("jurisdiction", "calendar")
     list_select_related = ("calendar",)
@@ -225,7 +226,7 @@ class CourtAdmin(admin.ModelAdmin):
 
 
 @admin.register(CourtClosure)
-class CourtClosureAdmin(admin.ModelAdmin):
+class CourtClosureAdmin(OfficeAdminPermissions, admin.ModelAdmin):
     list_display = ("date", "court", "kind", "name", "source", "created_by")
     list_filter = ("kind", "court")
     list_select_related = ("court", "created_by")
