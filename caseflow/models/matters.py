@@ -7,7 +7,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from caseflow.deadlines.periods import Convention, Direction, Period, PeriodError, Unit
+from caseflow.deadlines.periods import Convention, Period, PeriodError, Unit
+from caseflow.labels import CONVENTION_CHOICES, DIRECTION_CHOICES
 from caseflow.models.common import localized
 
 
@@ -32,12 +33,12 @@ class MatterType(models.Model):
     total_limit_convention = models.CharField(
         _("total limit convention"),
         max_length=16,
-        choices=[(c.value, c.label) for c in Convention],
+        choices=CONVENTION_CHOICES,
         default=Convention.CN_CIVIL,
     )
     description = models.TextField(_("description"), blank=True)
     pack = models.CharField(
-        _("pack"), max_length=80, blank=True, help_text=_("Pack file it was loaded from.")
+        _("pack"), max_length=200, blank=True, help_text=_("Pack file it was loaded from.")
     )
     active = models.BooleanField(_("active"), default=True)
 
@@ -100,12 +101,10 @@ class StageTemplate(models.Model):
         _("counting convention"),
         max_length=16,
         blank=True,
-        choices=[(c.value, c.label) for c in Convention],
+        choices=CONVENTION_CHOICES,
         help_text=_("Only without a rule."),
     )
-    direction = models.CharField(
-        _("direction"), max_length=8, choices=[(d.value, d.label) for d in Direction], default="after"
-    )
+    direction = models.CharField(_("direction"), max_length=8, choices=DIRECTION_CHOICES, default="after")
     limit_kind = models.CharField(
         _("limit kind"), max_length=8, choices=LimitKind.choices, default=LimitKind.HARD
     )
@@ -124,6 +123,11 @@ class StageTemplate(models.Model):
         related_name="+",
     )
     description = models.TextField(_("description"), blank=True)
+    active = models.BooleanField(
+        _("active"),
+        default=True,
+        help_text=_("Inactive templates keep their stages but are not given to new matters."),
+    )
 
     class Meta:
         verbose_name = _("stage template")
@@ -226,8 +230,10 @@ class MatterEvent(models.Model):
     )
     recorded_at = models.DateTimeField(_("recorded at"))
     is_current = models.BooleanField(_("current"), default=True)
+    # RESTRICT: an event cannot be deleted while its correction exists, except together with it (when the
+    # whole matter is deleted).
     supersedes = models.OneToOneField(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="superseded_by"
+        "self", null=True, blank=True, on_delete=models.RESTRICT, related_name="superseded_by"
     )
     correction_reason = models.TextField(_("reason for correction"), blank=True)
 

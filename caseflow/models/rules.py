@@ -15,7 +15,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from caseflow.deadlines.periods import Convention, Direction, Period, PeriodError
+from caseflow.deadlines.periods import Convention, Period, PeriodError
+from caseflow.labels import CONVENTION_CHOICES, DIRECTION_CHOICES
 from caseflow.models.common import localized
 
 
@@ -127,12 +128,8 @@ class RuleVersion(models.Model):
     valid_to = models.DateField(_("valid to"), null=True, blank=True)
     trigger = models.ForeignKey(EventType, on_delete=models.PROTECT, related_name="rule_versions")
     period = models.CharField(_("period"), max_length=16, help_text=_("e.g. 15d, 20wd, 6m, 2y, 24h"))
-    direction = models.CharField(
-        _("direction"), max_length=8, choices=[(d.value, d.label) for d in Direction], default="after"
-    )
-    convention = models.CharField(
-        _("counting convention"), max_length=16, choices=[(c.value, c.label) for c in Convention]
-    )
+    direction = models.CharField(_("direction"), max_length=8, choices=DIRECTION_CHOICES, default="after")
+    convention = models.CharField(_("counting convention"), max_length=16, choices=CONVENTION_CHOICES)
     custody = models.BooleanField(_("custody period (never moves for holidays)"), default=False)
     fixed_period = models.BooleanField(
         _("fixed period (不变期间: no suspension, interruption or extension)"), default=False

@@ -59,7 +59,9 @@ def open_matter(
             _("%(court)s is not in the jurisdiction of %(type)s.")
             % {"court": court.name, "type": matter_type.name}
         )
-    templates = list(matter_type.stage_templates.select_related("trigger").order_by("order"))
+    templates = list(
+        matter_type.stage_templates.filter(active=True).select_related("trigger").order_by("order")
+    )
     if not templates:
         raise ValidationError(_("Matter type %(type)s has no stages.") % {"type": matter_type.name})
     with transaction.atomic():
