@@ -51,6 +51,16 @@ def db_vendor() -> str:
     return _vendor()
 
 
+@pytest.fixture(autouse=True)
+def english_by_default():
+    """Messages raised by services are in the active language; tests read English unless they choose
+    a language (requests and e-mails still follow each user's own language)."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
 @pytest.fixture(scope="session", autouse=True)
 def fast_password_hashing():
     """Test users get passwords; Django's production hasher spends ~0.3 s on each on purpose."""

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 from django.db import transaction
 from django.db.models import Max
+from django.utils.translation import gettext_noop
 
 from alerts.classify import build_context, classify
 from alerts.models import Clock, Escalation, PolicyAssignment, WarningPolicy, WarningTransition
@@ -228,7 +229,7 @@ def stop_clocks(clock_ids: Iterable[int], *, now: dt.datetime) -> int:
     close_escalations(
         Escalation.objects.filter(clock_id__in=ids, status__in=Escalation.ACTIVE_STATUSES),
         status=Escalation.Status.RESOLVED,
-        note="clock stopped",
+        note=gettext_noop("clock stopped"),
         now=now,
     )
     return stopped

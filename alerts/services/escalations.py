@@ -14,6 +14,7 @@ import datetime as dt
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from accounts.access import can_supervise
 from accounts.models import User
@@ -144,7 +145,9 @@ def resolve_obsolete(clocks, *, now: dt.datetime) -> int:
     ) | Escalation.objects.filter(clock__in=clocks, status__in=Escalation.ACTIVE_STATUSES).filter(
         clock__level__lt=Level.URGENT, reason=Escalation.Reason.URGENT_UNACKNOWLEDGED
     )
-    return close_escalations(obsolete, status=Escalation.Status.RESOLVED, note="level dropped", now=now)
+    return close_escalations(
+        obsolete, status=Escalation.Status.RESOLVED, note=gettext_noop("level dropped"), now=now
+    )
 
 
 def close_escalations(queryset, *, status: str, note: str, now: dt.datetime, by: User | None = None) -> int:
@@ -239,7 +242,7 @@ def acknowledge_warning(clock: Clock, *, by: User, now: dt.datetime) -> Clock:
                 step=0,
             ),
             status=Escalation.Status.CANCELLED,
-            note="warning acknowledged",
+            note=gettext_noop("warning acknowledged"),
             by=by,
             now=now,
         )

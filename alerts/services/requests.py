@@ -26,11 +26,12 @@ def _today(stage: Stage, now: dt.datetime) -> dt.date:
     return now.astimezone(ZoneInfo(stage.matter.time_zone)).date()
 
 
-def _check_changeable(stage: Stage, by, *, what: str) -> None:
+def _check_changeable(stage: Stage, by, *, not_changeable: str) -> None:
+    """``not_changeable`` is the whole sentence to show (translators need the sentence, not a verb)."""
     if not can_work_on(by, stage):
         raise PermissionDenied(_("You cannot request changes to this stage."))
     if stage.status != Stage.Status.IN_PROGRESS or stage.due_date is None:
-        raise ValidationError(_("Only a stage in progress with a due date can be %(what)s.") % {"what": what})
+        raise ValidationError(not_changeable)
     version = stage.rule_version
     if version is not None and version.fixed_period:
         raise ValidationError(
@@ -44,7 +45,7 @@ def request_pause(
 ) -> PauseRequest:
     from alerts.notifications.compose import notify_request
 
-    _check_changeable(stage, by, what=_("paused"))
+    _check_changeable(stage, by, not_changeable=_("Only a stage in progress with a due date can be paused."))
     if category not in PauseRequest.Category.values:
         raise ValidationError({"category": _("Unknown pause category.")})
     if not reason.strip():
@@ -150,7 +151,9 @@ def request_extension(
 ) -> ExtensionRequest:
     from alerts.notifications.compose import notify_request
 
-    _check_changeable(stage, by, what=_("extended"))
+    _check_changeable(
+        stage, by, not_changeable=_("Only a stage in progress with a due date can be extended.")
+    )
     version = stage.rule_version
     if version is not None and not version.extendable:
         raise ValidationError(

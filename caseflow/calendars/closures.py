@@ -28,9 +28,13 @@ def save_closure(closure: CourtClosure, *, previous: tuple[int, dt.date] | None,
             closure.created_by = by
             closure.created_at = now
         closure.save()
-        verb = _("changed") if previous else _("added")
-        reason = _("Court closure %(verb)s: %(court)s %(date)s %(name)s") % {
-            "verb": verb,
+        # Two whole sentences rather than a verb slotted into one: translators need the sentence.
+        template = (
+            _("Court closure changed: %(court)s %(date)s %(name)s")
+            if previous
+            else _("Court closure added: %(court)s %(date)s %(name)s")
+        )
+        reason = template % {
             "court": closure.court.code,
             "date": closure.date,
             "name": closure.name,

@@ -54,19 +54,19 @@ def _side_zh(p: Params) -> str:
 
 def _rule_zh(p: Params) -> str:
     citation = p["citation_zh"] or p["citation_en"]
-    head = f"{p['name_zh'] or p['name_en']}：触发日{_side_zh(p)}{_period_zh(p['period'])}"
+    head = f"{p['name_zh'] or p['name_en']}：起算日{_side_zh(p)}{_period_zh(p['period'])}"
     return f"{head} — {citation}" if citation else head
 
 
 def _period_step_zh(p: Params) -> str:
     label = _CONVENTIONS_ZH[Convention(p["convention"])]
-    return f"期间：触发日{_side_zh(p)}{_period_zh(p['period'])}，按{label}计算"
+    return f"期间：起算日{_side_zh(p)}{_period_zh(p['period'])}，按{label}计算"
 
 
 def _start_zh(p: Params) -> str:
     if backward(p):
-        return f"触发日 {p['trigger']} 不计入，自 {p['start']} 起向前倒数"
-    return f"触发日 {p['trigger']} 不计入，自 {p['start']} 起算"
+        return f"起算日 {p['trigger']} 不计入，自 {p['start']} 起向前倒数"
+    return f"起算日 {p['trigger']} 不计入，自 {p['start']} 起算"
 
 
 def _day_n_zh(p: Params) -> str:
@@ -79,7 +79,7 @@ def _months_zh(p: Params) -> str:
     length, trigger, end, side = _period_zh(p["period"]), p["trigger"], p["end"], _side_zh(p)
     basis = _MONTH_BASIS_ZH.get(p["convention"], "")
     if p["how"] == "last_day":
-        return f"触发日 {trigger} 为当月最后一日，{length}期间至届满月最后一日 {end}（{basis}）"
+        return f"起算日 {trigger} 为当月最后一日，{length}期间至届满月最后一日 {end}（{basis}）"
     if p["how"] == "clipped":
         cite = f"（{basis}）" if basis else ""
         return (
@@ -160,7 +160,7 @@ def _hours_no_roll_zh(p: Params) -> str:
 def _wd_start_zh(p: Params) -> str:
     side = "起向前倒数工作日" if backward(p) else "起计算工作日"
     return (
-        f"触发日 {p['trigger']} 不计入，自 {p['start']} {side}（行政许可法第八十二条；行政复议法第八十八条）"
+        f"起算日 {p['trigger']} 不计入，自 {p['start']} {side}（行政许可法第八十二条；行政复议法第八十八条）"
     )
 
 

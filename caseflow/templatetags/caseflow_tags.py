@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from alerts.models import Level
+from caseflow.labels import convention_label as _convention_label
 from caseflow.models import Stage
 from caseflow.services.deadlines import step_text as _step_text
 
@@ -153,6 +154,12 @@ def citation(rule_version) -> str:
     if rule_version is None:
         return ""
     return rule_version.citation(translation.get_language())
+
+
+@register.filter
+def convention_label(value: str) -> str:
+    """``cn_civil`` → its label in the reader's language (the engine's own label is English only)."""
+    return _convention_label(value) if value else ""
 
 
 @register.filter

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import translation
 
 from alerts.models import Clock, ExtensionRequest, Notification, PauseRequest
 from alerts.scan import tick
@@ -173,7 +174,7 @@ def test_a_non_extendable_period_cannot_be_extended(office, reference_data):
         by=office.lawyer,
         now=at("2026-09-10 10:00"),
     )
-    with pytest.raises(ValidationError, match="cannot be extended"):
+    with translation.override("en"), pytest.raises(ValidationError, match="cannot be extended"):
         request_extension(
             matter.stages.get(),
             new_due_date=day("2026-11-30"),

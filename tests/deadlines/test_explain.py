@@ -36,8 +36,8 @@ def test_it_explains_an_appeal_like_an_associate_would_in_english():
 
 def test_it_explains_an_appeal_in_chinese():
     assert appeal().explain("zh-hans") == [
-        "对第一审判决提起上诉：触发日后15日 — 中华人民共和国民事诉讼法（2023年修正）第一百七十一条第一款",
-        "触发日 2026-09-20 不计入，自 2026-09-21 起算",
+        "对第一审判决提起上诉：起算日后15日 — 中华人民共和国民事诉讼法（2023年修正）第一百七十一条第一款",
+        "起算日 2026-09-20 不计入，自 2026-09-21 起算",
         "第15日为 2026-10-05",
         "2026-10-05 为法定节假日（国庆节），顺延至下一个工作日 2026-10-08",
         "截止日期：2026-10-08",
@@ -53,7 +53,7 @@ def test_it_names_the_period_and_convention_without_a_rule():
         "Civil Code (民诉法 85; 民法典 200-204)"
     )
     assert deadline.explain("zh-hans")[0] == (
-        "期间：触发日后10日，按民事诉讼及民法典期间规则（民诉法第八十五条；民法典第二百条至第二百零四条）计算"
+        "期间：起算日后10日，按民事诉讼及民法典期间规则（民诉法第八十五条；民法典第二百条至第二百零四条）计算"
     )
     assert deadline.explain()[3] == (
         "2026-10-10 is a make-up working day for National Day (调休上班): it is a working day, so the period "

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
+from accounts.models import User
 from caseflow.services.events import record_event
 from tests.factories import at, day, event_type, make_matter, make_matter_type, make_office
 
@@ -44,7 +45,14 @@ APPEAL_CHAIN = [
 
 @pytest.fixture
 def office(reference_data):
-    return make_office()
+    """``make_office()`` with everyone reading English, so assertions on messages hold now that the
+    zh-hans catalog translates them (tests of the Chinese pages set ``language`` themselves)."""
+    office = make_office()
+    for user in vars(office).values():
+        if isinstance(user, User):
+            user.language = "en"
+            user.save(update_fields=["language"])
+    return office
 
 
 @pytest.fixture

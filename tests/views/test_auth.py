@@ -70,6 +70,8 @@ def test_switching_language_saves_it_on_the_user(office):
 
 
 def test_an_unknown_language_changes_nothing(office):
+    office.lawyer.language = "zh-hans"
+    office.lawyer.save()
     client = signed_in(office.lawyer)
     client.post("/accounts/language/", {"language": "xx", "next": "/"})
     office.lawyer.refresh_from_db()
