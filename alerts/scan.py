@@ -1,10 +1,10 @@
 """The warning scan: the incremental tick (every few minutes) and the full re-evaluation.
 
 A tick classifies only the clocks whose ``next_at`` has come, then works through what changed:
-notifications and escalations for new transitions, escalation steps that are due, repeat reminders for
-overdue stages and resume reminders for paused ones. Everything is idempotent: a second tick at the same
-``now`` finds nothing to do, two ticks at once cannot both claim a change, and a tick after downtime
-catches up in one pass.
+notifications and escalations for the transitions still pending (its own and those a full re-evaluation
+left), escalation steps that are due, repeat reminders for overdue stages and resume reminders for paused
+ones. Everything is idempotent: a second tick at the same ``now`` finds nothing to do, two ticks at once
+cannot both claim a change, and a tick after downtime catches up in one pass.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from alerts.models import Clock, Level, PolicyAssignment, WarningTransition
 from alerts.services.clocks import default_policy
 from alerts.services.escalations import advance_due, resolve_obsolete
 from alerts.services.reminders import send_due_nags, send_resume_reminders
-from alerts.services.transitions import handle_new_transitions
+from alerts.services.transitions import follow_up_pending
 
 
 @dataclass
@@ -41,14 +41,15 @@ def tick(*, now: dt.datetime) -> ScanReport:
     report = ScanReport()
     with transaction.atomic():
         due = Clock.objects.filter(running=True, next_at__lte=now)
-        counts = dict(due.values("policy_id").annotate(n=Count("pk")).values_list("policy_id", "n"))
-        report.evaluated = sum(counts.values())
+        # Read the due clocks' policies row by row, not with GROUP BY: SQLite would then walk the whole
+        # policy index instead of the partial next_at index (32 ms instead of 0.1 at 100,000 clocks).
+        policy_ids = list(due.values_list("policy_id", flat=True))
+        report.evaluated = len(policy_ids)
         if report.evaluated:
-            ctx = build_context(now, policy_ids=counts)
+            ctx = build_context(now, policy_ids=set(policy_ids))
             result = classify(due, ctx, reason=WarningTransition.Reason.THRESHOLD, effective_at_next=True)
             report.transitions = result.transitions
-            if result.transitions:
-                report.notifications += handle_new_transitions(result.token, now=now).notifications
+    report.notifications += follow_up_pending(now=now).notifications
     report.escalation_steps = advance_due(now=now)
     report.nags = send_due_nags(now=now)
     report.resume_reminders = send_resume_reminders(now=now)
@@ -61,7 +62,9 @@ def reevaluate_all(*, now: dt.datetime, refresh_assignments: bool = False) -> Sc
 
     A handful of set-based statements whatever the number of clocks: one classification of all running
     clocks and one insert of their transitions (plus, when templates were moved to other policies,
-    ``refresh_assignments``, two updates pointing every clock at its template's policy).
+    ``refresh_assignments``, two updates pointing every clock at its template's policy). The
+    transitions' notifications and escalations are left pending for :func:`follow_up_pending` (the
+    next tick, or the caller), so an admin's policy edit does not wait for thousands of messages.
     """
     report = ScanReport()
     ctx = build_context(now)
@@ -74,8 +77,6 @@ def reevaluate_all(*, now: dt.datetime, refresh_assignments: bool = False) -> Sc
             running, ctx, reason=WarningTransition.Reason.POLICY_CHANGED, effective_at_next=False
         )
         report.transitions = result.transitions
-        if result.transitions:
-            report.notifications += handle_new_transitions(result.token, now=now).notifications
         resolve_obsolete(Clock.objects.filter(running=True, level__lt=Level.OVERDUE), now=now)
     return report
 

@@ -12,6 +12,7 @@ would put the file's policy back), so they are refused here with a note saying w
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.http import HttpRequest
 from django.utils import timezone
@@ -221,12 +222,13 @@ def reevaluate(request: HttpRequest) -> None:
     messages.success(
         request,
         _(
-            "Warning levels re-evaluated: %(evaluated)s running clocks, %(changed)s changed level "
-            "(%(notifications)s notifications written)."
+            "Warning levels re-evaluated: %(evaluated)s running clocks, %(changed)s changed level. "
+            "Their notifications and escalations follow with the next warning scan (every %(minutes)s "
+            "minutes)."
         )
         % {
             "evaluated": report.evaluated,
             "changed": report.transitions,
-            "notifications": report.notifications,
+            "minutes": settings.CASEFLOW_SCAN_MINUTES,
         },
     )

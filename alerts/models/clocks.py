@@ -120,6 +120,9 @@ class WarningTransition(models.Model):
     to_level = models.PositiveSmallIntegerField(choices=Level.choices)
     at = models.DateTimeField(_("at"))
     reason = models.CharField(_("reason"), max_length=16, choices=Reason.choices)
+    # When its notifications and escalations were written (alerts.services.transitions); null = still
+    # to do. A durable queue: a transition written by a run that then died is followed up by the next.
+    followed_up_at = models.DateTimeField(_("followed up at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("warning transition")
@@ -129,6 +132,9 @@ class WarningTransition(models.Model):
         indexes = [
             models.Index(fields=["team", "at"], name="transition_team_at"),
             models.Index(fields=["owner", "at"], name="transition_owner_at"),
+            models.Index(
+                fields=["id"], name="transition_follow_up", condition=models.Q(followed_up_at__isnull=True)
+            ),
         ]
 
     def __str__(self) -> str:

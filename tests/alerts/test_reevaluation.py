@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -57,3 +58,63 @@ def test_moving_a_template_to_another_policy_moves_its_clocks(appeal, precise_po
     clock = Clock.objects.get(stage=appeal)
     assert clock.policy == long_period
     assert clock.level == Level.URGENT  # 7 working days left: within long-period's 10-working-day urgent
+
+
+def test_the_follow_up_of_a_reevaluation_is_left_to_the_next_tick(appeal, precise_policy, office):
+    """The re-evaluation only classifies; the tick after it writes the messages, once."""
+    from alerts.models import Notification
+    from alerts.scan import tick
+
+    Threshold.objects.filter(policy=precise_policy, level=Level.REMINDER).update(amount=20)
+    report = reevaluate_all(now=at("2026-09-21 10:00"))
+    transition = WarningTransition.objects.get(stage=appeal)
+    assert (report.transitions, report.notifications, transition.followed_up_at) == (1, 0, None)
+    assert not Notification.objects.exists()
+
+    followed = tick(now=at("2026-09-21 10:05"))
+    transition.refresh_from_db()
+    assert transition.followed_up_at == at("2026-09-21 10:05")
+    assert followed.evaluated == 0 and followed.notifications > 0
+    assert set(Notification.objects.values_list("recipient", flat=True)) == {office.lawyer.pk}
+    assert Notification.objects.count() == followed.notifications
+    assert tick(now=at("2026-09-21 10:05")).notifications == 0
+
+
+def test_a_follow_up_that_dies_is_done_by_the_next_tick(appeal, precise_policy, monkeypatch):
+    """The transition is committed before its follow-up: a crash there loses no message."""
+    import alerts.notifications.compose as compose
+    from alerts.models import Notification
+    from alerts.scan import tick
+
+    original = compose.notify_transition
+
+    def crash(*args, **kwargs):
+        raise RuntimeError("the worker died")
+
+    monkeypatch.setattr(compose, "notify_transition", crash)
+    with pytest.raises(RuntimeError):
+        tick(now=at("2026-09-24 00:10"))  # reminder: 14 days left
+    transition = WarningTransition.objects.get(stage=appeal)
+    assert transition.to_level == Level.REMINDER and transition.followed_up_at is None
+
+    monkeypatch.setattr(compose, "notify_transition", original)
+    report = tick(now=at("2026-09-24 00:15"))
+    assert report.evaluated == 0 and report.notifications == Notification.objects.count() > 0
+    assert WarningTransition.objects.get(stage=appeal).followed_up_at == at("2026-09-24 00:15")
+
+
+def test_a_superseded_change_is_marked_without_messages(appeal, precise_policy):
+    """A policy change, then a tick that moves the level again before anyone followed up: only the
+    level the stage has now is announced."""
+    from alerts.models import Notification
+    from alerts.scan import tick
+
+    Threshold.objects.filter(policy=precise_policy, level=Level.REMINDER).update(amount=20)
+    reevaluate_all(now=at("2026-09-21 10:00"))  # reminder, pending
+    tick(now=at("2026-09-28 00:05"))  # warning (3 working days left), before the first follow-up
+    transitions = WarningTransition.objects.filter(stage=appeal).order_by("seq")
+    assert [(t.to_level, t.followed_up_at) for t in transitions] == [
+        (Level.REMINDER, at("2026-09-28 00:05")),
+        (Level.WARNING, at("2026-09-28 00:05")),
+    ]
+    assert set(Notification.objects.values_list("level", flat=True)) == {Level.WARNING}

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from alerts.scan import level_counts, reevaluate_all, tick
 from alerts.services.clocks import NoDefaultPolicy
+from alerts.services.transitions import follow_up_pending
 from caseflow.timeutils import TimeParseError, parse_moment
 
 
@@ -31,7 +32,11 @@ class Command(BaseCommand):
         except TimeParseError as exc:
             raise CommandError(str(exc)) from None
         try:
-            report = reevaluate_all(now=now, refresh_assignments=True) if options["full"] else tick(now=now)
+            if options["full"]:
+                report = reevaluate_all(now=now, refresh_assignments=True)
+                report.notifications += follow_up_pending(now=now).notifications
+            else:
+                report = tick(now=now)
         except NoDefaultPolicy as exc:
             raise CommandError(str(exc)) from None
         result = {
