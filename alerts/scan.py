@@ -77,7 +77,7 @@ def reevaluate_all(*, now: dt.datetime, refresh_assignments: bool = False) -> Sc
             running, ctx, reason=WarningTransition.Reason.POLICY_CHANGED, effective_at_next=False
         )
         report.transitions = result.transitions
-        resolve_obsolete(Clock.objects.filter(running=True, level__lt=Level.OVERDUE), now=now)
+        resolve_obsolete(now=now)
     return report
 
 
