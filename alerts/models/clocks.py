@@ -34,7 +34,11 @@ class Clock(models.Model):
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="clocks")
     team = models.ForeignKey("accounts.Team", on_delete=models.PROTECT, related_name="clocks")
     policy = models.ForeignKey("alerts.WarningPolicy", on_delete=models.PROTECT, related_name="clocks")
-    calendar = models.ForeignKey("caseflow.Calendar", on_delete=models.PROTECT, related_name="+")
+    # No index: nothing looks clocks up by calendar (only deleting a calendar, which is protected), and
+    # every classification that changes a row would pay for one more index entry.
+    calendar = models.ForeignKey(
+        "caseflow.Calendar", on_delete=models.PROTECT, related_name="+", db_index=False
+    )
     running = models.BooleanField(
         _("running"), default=True, help_text=_("False once the stage is done, cancelled or paused.")
     )
@@ -108,14 +112,18 @@ class WarningTransition(models.Model):
         POLICY_CHANGED = "policy_changed", _("Policy or calendar changed")
         STOPPED = "stopped", _("Clock stopped")
 
-    clock = models.ForeignKey(Clock, on_delete=models.CASCADE, related_name="transitions")
+    # clock, owner and team lead the unique (clock, seq) and the (owner, at) and (team, at) indexes, so
+    # their own foreign-key indexes would only cost each inserted transition three more index entries.
+    clock = models.ForeignKey(Clock, on_delete=models.CASCADE, related_name="transitions", db_index=False)
     seq = models.PositiveIntegerField()
     stage = models.ForeignKey(
         "caseflow.Stage", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
     matter = models.ForeignKey("caseflow.Matter", on_delete=models.CASCADE, related_name="+")
-    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    team = models.ForeignKey("accounts.Team", on_delete=models.PROTECT, related_name="+")
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", db_index=False
+    )
+    team = models.ForeignKey("accounts.Team", on_delete=models.PROTECT, related_name="+", db_index=False)
     from_level = models.PositiveSmallIntegerField(choices=Level.choices)
     to_level = models.PositiveSmallIntegerField(choices=Level.choices)
     at = models.DateTimeField(_("at"))
