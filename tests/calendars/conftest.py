@@ -137,4 +137,3 @@ def started_stage(db):
         return matter.stages.get()
 
     return make
-

@@ -1,0 +1,1 @@
+"""Benchmarks (bench/README.md). Not part of the installed package; run from the repository root."""
