@@ -430,9 +430,12 @@ def run(options: argparse.Namespace) -> dict[str, Any]:
             raise state.ResultsDiffer(
                 f"the floor changed {results.floor_rows} rows, the app {app.changed_rows}"
             )
-        log("  (a') the follow-up of its level changes, as the next tick runs it …")
-        run_follow_up(app, now)
-        log(f"  {app.follow_up_s:.3f} s, {app.notifications:,} notifications")
+        if options.follow_up:
+            log("  (a') the follow-up of its level changes, as the next tick runs it …")
+            run_follow_up(app, now)
+            log(f"  {app.follow_up_s:.3f} s, {app.notifications:,} notifications")
+        else:
+            state.skip_follow_up(now)
         if last:
             break
         state.restore(snapshot)
@@ -485,9 +488,9 @@ def summarise(options, results: Results, now0, now, vendor: str) -> dict[str, An
         "changed_rows": best.changed_rows,
         "level_changes": best.transitions,
         "notifications": best.notifications,
-        "follow_up_s": round(best.follow_up_s, 3),
+        "follow_up_s": round(best.follow_up_s, 3) if options.follow_up else None,
         "follow_up_ms_per_change": round(best.follow_up_s * 1000 / best.transitions, 2)
-        if best.transitions
+        if best.transitions and options.follow_up
         else None,
         "follow_up_runs_s": [round(r.follow_up_s, 3) for r in results.app],
         "full_runs_s": [round(r.seconds, 3) for r in results.app],
@@ -537,10 +540,16 @@ def print_table(summary: dict[str, Any], out: Callable[[str], None] = print) -> 
     rows = [
         ("(a) full re-evaluation, reevaluate_all", f"{summary['full_s']:.3f} s", summary["full_runs_s"]),
         *[(f"      {name}", f"{secs:.3f} s", "") for name, secs in summary["full_pieces_s"].items()],
-        (
-            "(a') follow-up of (a)'s level changes",
-            f"{summary['follow_up_s']:.3f} s",
-            f"{summary['follow_up_ms_per_change']} ms per change; runs {summary['follow_up_runs_s']}",
+        *(
+            [
+                (
+                    "(a') follow-up of (a)'s level changes",
+                    f"{summary['follow_up_s']:.3f} s",
+                    f"{summary['follow_up_ms_per_change']} ms per change; runs {summary['follow_up_runs_s']}",
+                )
+            ]
+            if summary["follow_up_s"] is not None
+            else []
         ),
         ("(b) floor, one hand-written UPDATE", f"{summary['floor_s']:.3f} s", summary["floor_runs_s"]),
         *(
@@ -606,6 +615,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--explain", metavar="FILE", help="PostgreSQL: EXPLAIN ANALYZE the app's UPDATE, full plans to FILE"
     )
     parser.add_argument("--midnight", action="store_true", help="also time the first tick after midnight")
+    parser.add_argument(
+        "--no-follow-up",
+        dest="follow_up",
+        action="store_false",
+        help="do not time (a'): mark (a)'s transitions followed up without messages (quick experiments)",
+    )
     parser.add_argument("--pg-dir", help="use (and start) the pg-throwaway cluster in this directory")
     parser.add_argument("--sqlite-file", help="SQLite database file to use instead of a temporary one")
     parser.add_argument("--keep", action="store_true", help="keep the database (and cluster) afterwards")

@@ -71,7 +71,7 @@ def initial_state(*, now: dt.datetime) -> int:
     from alerts import scan
 
     report = scan.reevaluate_all(now=now)
-    WarningTransition.objects.filter(followed_up_at=None).update(followed_up_at=now)
+    skip_follow_up(now)
     execute(
         f"INSERT INTO {ESCALATION} (clock_id, stage_id, matter_id, team_id, reason, status, opened_at, step, "
         "next_step_at, current_recipient_id, acknowledged_by_id, acknowledged_at, closed_at, closing_note) "
@@ -83,6 +83,11 @@ def initial_state(*, now: dt.datetime) -> int:
         [Escalation.Reason.OVERDUE.value, Escalation.Status.ACKNOWLEDGED.value],
     )
     return report.transitions
+
+
+def skip_follow_up(now: dt.datetime) -> int:
+    """Mark the pending transitions followed up without writing their messages (``--no-follow-up``)."""
+    return WarningTransition.objects.filter(followed_up_at=None).update(followed_up_at=now)
 
 
 @dataclass

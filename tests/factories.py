@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from accounts.models import Team, User
-from alerts.models import PolicyAssignment, WarningPolicy
+from alerts.models import EscalationStep, PolicyAssignment, Threshold, WarningPolicy
 from caseflow.models import Calendar, EventType, Matter, MatterType, Rule, StageTemplate
 from caseflow.services.matters import open_matter
 
@@ -152,4 +152,58 @@ def make_matter(
         court=court,
         by=lead or office.lawyer,
         now=now or at(f"{opened_on} 09:00"),
+    )
+
+
+def make_precise_policy() -> WarningPolicy:
+    """The warning tests' policy: one condition per level, a three-step ladder, daily nags.
+
+    reminder at 14 days left, warning at 3 working days left, urgent at 1 working day left or on the
+    last working day before the due date; overdue escalates to the team supervisor at once, the
+    department head after 24 hours and the office admins after 48."""
+    policy = WarningPolicy.objects.create(
+        code="precise",
+        name_zh="测试策略",
+        name_en="Precise test policy",
+        last_workday_level=3,
+        internal_target_level=0,
+        escalate_when_overdue=True,
+        escalate_urgent_after_hours=None,
+        nag_interval_hours=24,
+    )
+    Threshold.objects.bulk_create(
+        [
+            Threshold(policy=policy, level=1, measure=Threshold.Measure.DAYS_LEFT, amount=14),
+            Threshold(policy=policy, level=2, measure=Threshold.Measure.WORKDAYS_LEFT, amount=3),
+            Threshold(policy=policy, level=3, measure=Threshold.Measure.WORKDAYS_LEFT, amount=1),
+        ]
+    )
+    EscalationStep.objects.bulk_create(
+        [
+            EscalationStep(
+                policy=policy, order=1, target=EscalationStep.Target.TEAM_SUPERVISOR, delay_hours=0
+            ),
+            EscalationStep(
+                policy=policy, order=2, target=EscalationStep.Target.DEPARTMENT_HEAD, delay_hours=24
+            ),
+            EscalationStep(
+                policy=policy, order=3, target=EscalationStep.Target.OFFICE_ADMINS, delay_hours=48
+            ),
+        ]
+    )
+    return policy
+
+
+def make_appeal_type() -> MatterType:
+    """A matter type with one stage: the 15-day civil appeal, counted from "judgment served", under the
+    precise policy."""
+    return make_matter_type(
+        [
+            {
+                "code": "appeal",
+                "trigger": "judgment_served",
+                "rule": "cn.civil.appeal_judgment",
+                "policy": "precise",
+            }
+        ]
     )

@@ -14,9 +14,17 @@ from __future__ import annotations
 
 import pytest
 
-from alerts.models import EscalationStep, Threshold, WarningPolicy
+from alerts.models import WarningPolicy
 from caseflow.services.events import record_event
-from tests.factories import at, day, event_type, make_matter, make_matter_type, make_office
+from tests.factories import (
+    at,
+    day,
+    event_type,
+    make_appeal_type,
+    make_matter,
+    make_office,
+    make_precise_policy,
+)
 
 
 @pytest.fixture
@@ -26,51 +34,12 @@ def office(reference_data):
 
 @pytest.fixture
 def precise_policy(reference_data) -> WarningPolicy:
-    policy = WarningPolicy.objects.create(
-        code="precise",
-        name_zh="测试策略",
-        name_en="Precise test policy",
-        last_workday_level=3,
-        internal_target_level=0,
-        escalate_when_overdue=True,
-        escalate_urgent_after_hours=None,
-        nag_interval_hours=24,
-    )
-    Threshold.objects.bulk_create(
-        [
-            Threshold(policy=policy, level=1, measure=Threshold.Measure.DAYS_LEFT, amount=14),
-            Threshold(policy=policy, level=2, measure=Threshold.Measure.WORKDAYS_LEFT, amount=3),
-            Threshold(policy=policy, level=3, measure=Threshold.Measure.WORKDAYS_LEFT, amount=1),
-        ]
-    )
-    EscalationStep.objects.bulk_create(
-        [
-            EscalationStep(
-                policy=policy, order=1, target=EscalationStep.Target.TEAM_SUPERVISOR, delay_hours=0
-            ),
-            EscalationStep(
-                policy=policy, order=2, target=EscalationStep.Target.DEPARTMENT_HEAD, delay_hours=24
-            ),
-            EscalationStep(
-                policy=policy, order=3, target=EscalationStep.Target.OFFICE_ADMINS, delay_hours=48
-            ),
-        ]
-    )
-    return policy
+    return make_precise_policy()
 
 
 @pytest.fixture
 def appeal_type(precise_policy):
-    return make_matter_type(
-        [
-            {
-                "code": "appeal",
-                "trigger": "judgment_served",
-                "rule": "cn.civil.appeal_judgment",
-                "policy": "precise",
-            }
-        ]
-    )
+    return make_appeal_type()
 
 
 @pytest.fixture
