@@ -35,6 +35,7 @@ from caseflow.packfiles import (
     Vocabulary,
 )
 from caseflow.services.configuration import validate_stage_template
+from caseflow.services.filesync import apply_changes, paths_too_long
 from caseflow.services.rules import Counts
 from caseflow.yamlfiles import display_path
 
@@ -131,26 +132,10 @@ def _preflight(book: PackBook) -> None:
         for event in book.events
         if event.code in taken
     ]
-    for model, name, files in (
-        (MatterType, "pack", {p.file for p in book.packs}),
-        (EventType, "source_file", {book.events_file}),
-    ):
-        limit = model._meta.get_field(name).max_length or 0
-        errors += [
-            f"{f}: path longer than {limit} characters (found {len(f)})"
-            for f in sorted(files)
-            if len(f) > limit
-        ]
+    errors += paths_too_long(MatterType, "pack", {p.file for p in book.packs})
+    errors += paths_too_long(EventType, "source_file", {book.events_file})
     if errors:
         raise PackFileError(errors)
-
-
-def _changes(row: Model, values: dict[str, Any]) -> set[str]:
-    """Set ``values`` on ``row``; the names of the fields that really changed."""
-    changed = {name for name, value in values.items() if getattr(row, name) != value}
-    for name in changed:
-        setattr(row, name, values[name])
-    return changed
 
 
 def _upsert(
@@ -161,7 +146,7 @@ def _upsert(
         row = model.objects.create(**lookup, **values)
         counts.created += 1
         return row, set(values)
-    changed = _changes(row, values)
+    changed = apply_changes(row, values)
     if changed:
         row.save(update_fields=sorted(changed))
         counts.updated += 1

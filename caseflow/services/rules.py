@@ -17,6 +17,7 @@ from django.db.models import Count, Model, ProtectedError
 
 from caseflow.models import DueComputation, EventType, LegalSource, Rule, RuleVersion, Stage
 from caseflow.rulefiles import SOURCES_FILE, TRIGGERS_FILE, RuleBook, RuleFileError, RuleSpec
+from caseflow.services.filesync import apply_changes, paths_too_long
 
 # Fields whose change alters computed due dates: stages that used a version changed in them need recomputing.
 _COMPUTING_FIELDS = {"period", "direction", "convention", "custody", "trigger_id"}
@@ -97,23 +98,10 @@ def _preflight(book: RuleBook) -> None:
         "files never replace (found it in the database; rename one of them)"
         for spec in sorted(first.values(), key=lambda s: (s.file, s.line))
     ]
-    limit = Rule._meta.get_field("source_file").max_length or 0
     files = {spec.file for spec in (*book.rules, *book.sources, *book.triggers)}
-    errors += [
-        f"{name}: path longer than {limit} characters (found {len(name)})"
-        for name in sorted(files)
-        if len(name) > limit
-    ]
+    errors += paths_too_long(Rule, "source_file", files)
     if errors:
         raise RuleFileError(errors)
-
-
-def _changes(row: Model, values: dict[str, Any]) -> set[str]:
-    """Set ``values`` on ``row``; the names of the fields that really changed."""
-    changed = {name for name, value in values.items() if getattr(row, name) != value}
-    for name in changed:
-        setattr(row, name, values[name])
-    return changed
 
 
 def _save(model: type[Model], new: list[Model], changed: dict[Model, set[str]], counts: Counts) -> None:
@@ -143,7 +131,7 @@ def _sync_vocabulary(
         elif row.source_file != source_file:
             owner = row.source_file or "the admin"
             notes.append(f"{_LABELS[model]} {value} is defined by {owner}: left as it is")
-        elif fields_changed := _changes(row, fields):
+        elif fields_changed := apply_changes(row, fields):
             changed[row] = fields_changed
         else:
             counts.unchanged += 1
@@ -167,7 +155,7 @@ def _sync_rules(book: RuleBook, counts: Counts) -> dict[str, int]:
         row = existing.get(code)
         if row is None:
             new.append(Rule(code=code, **values))
-        elif fields_changed := _changes(row, values):
+        elif fields_changed := apply_changes(row, values):
             changed[row] = fields_changed
         else:
             counts.unchanged += 1
@@ -214,7 +202,7 @@ def _sync_versions(
         row = existing.get((rule_ids[spec.id], spec.valid_from))
         if row is None:
             new.append(RuleVersion(rule_id=rule_ids[spec.id], valid_from=spec.valid_from, **values))
-        elif fields_changed := _changes(row, values):
+        elif fields_changed := apply_changes(row, values):
             changed[row] = fields_changed
         else:
             report.versions.unchanged += 1
