@@ -77,7 +77,9 @@ def reevaluate_all(*, now: dt.datetime, refresh_assignments: bool = False) -> Sc
             running, ctx, reason=WarningTransition.Reason.POLICY_CHANGED, effective_at_next=False
         )
         report.transitions = result.transitions
-        resolve_obsolete(now=now)
+        # Only a level that dropped can leave an escalation without its reason, and every level change
+        # of this run carries its token.
+        resolve_obsolete(Clock.objects.filter(claim=result.token), now=now)
     return report
 
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.db import IntegrityError, transaction
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -72,7 +73,11 @@ class Draft:
 
 
 def write(drafts: Iterable[Draft], *, now: dt.datetime) -> int:
-    """Render and insert the drafts whose ``dedup_key`` is new; return how many rows were created."""
+    """Render and insert the drafts whose ``dedup_key`` is new; return how many rows were created.
+
+    The new rows go in with one ``INSERT``. Should another worker have written one of the same keys
+    since they were read (the unique ``dedup_key`` refuses it), the rows are written one by one
+    instead, each keeping whichever came first."""
     drafts = list(drafts)
     if not drafts:
         return 0
@@ -81,46 +86,59 @@ def write(drafts: Iterable[Draft], *, now: dt.datetime) -> int:
             "dedup_key", flat=True
         )
     )
-    created = 0
-    for draft in drafts:
-        if draft.dedup_key in existing:
-            continue
-        with rendering(draft.language):
-            subject = clip(draft.subject(), 300)
-            body_text, body_html = render_bodies(
-                draft.template,
-                draft.channel,
-                {
-                    **draft.context,
-                    "subject": subject,
-                    "recipient": draft.recipient,
-                    "level": draft.level,
-                    "link": draft.link,
-                },
-            )
-        pending = draft.channel != Channel.INBOX
-        _row, was_created = Notification.objects.get_or_create(
-            dedup_key=draft.dedup_key,
-            defaults={
-                "kind": draft.kind,
-                "channel": draft.channel,
-                "recipient": draft.recipient,
-                "team_channel": draft.team_channel,
-                "level": draft.level,
+    rows = [_render(draft, now=now) for draft in drafts if draft.dedup_key not in existing]
+    if not rows:
+        return 0
+    try:
+        with transaction.atomic():
+            Notification.objects.bulk_create(rows)
+        return len(rows)
+    except IntegrityError:
+        return sum(_insert_unless_there(row) for row in rows)
+
+
+def _insert_unless_there(row: Notification) -> bool:
+    try:
+        with transaction.atomic():
+            row.save(force_insert=True)
+        return True
+    except IntegrityError:
+        return False
+
+
+def _render(draft: Draft, *, now: dt.datetime) -> Notification:
+    with rendering(draft.language):
+        subject = clip(draft.subject(), 300)
+        body_text, body_html = render_bodies(
+            draft.template,
+            draft.channel,
+            {
+                **draft.context,
                 "subject": subject,
-                "body_text": body_text,
-                "body_html": body_html,
-                "link": draft.link[:300],
-                "language": draft.language,
-                "status": Notification.Status.PENDING if pending else Notification.Status.SENT,
-                "created_at": now,
-                "next_attempt_at": now if pending else None,
-                "sent_at": None if pending else now,
-                **draft.related,
+                "recipient": draft.recipient,
+                "level": draft.level,
+                "link": draft.link,
             },
         )
-        created += was_created
-    return created
+    pending = draft.channel != Channel.INBOX
+    return Notification(
+        dedup_key=draft.dedup_key,
+        kind=draft.kind,
+        channel=draft.channel,
+        recipient=draft.recipient,
+        team_channel=draft.team_channel,
+        level=draft.level,
+        subject=subject,
+        body_text=body_text,
+        body_html=body_html,
+        link=draft.link[:300],
+        language=draft.language,
+        status=Notification.Status.PENDING if pending else Notification.Status.SENT,
+        created_at=now,
+        next_attempt_at=now if pending else None,
+        sent_at=None if pending else now,
+        **draft.related,
+    )
 
 
 def user_channels(user: Any, *, email: bool = True) -> list[str]:

@@ -139,18 +139,15 @@ def _raise_step(pk: int, step: int, *, now: dt.datetime) -> int:
     return 1
 
 
-def resolve_obsolete(clocks=None, *, now: dt.datetime) -> int:
-    """Resolve active escalations whose clock's level fell below their reason (deadline extended).
+def resolve_obsolete(clocks, *, now: dt.datetime) -> int:
+    """Resolve active escalations of ``clocks`` whose level fell below their reason (deadline extended).
 
-    ``clocks`` narrows the search to a queryset of clocks; ``None`` checks every active escalation
-    (after a full re-evaluation). The query starts from the active escalations and joins each one's
-    clock: an ``IN (all running clocks)`` subquery instead took minutes at 1,000,000 clocks."""
-    obsolete = Escalation.objects.filter(status__in=Escalation.ACTIVE_STATUSES).filter(
+    The query starts from the active escalations and joins each one's clock (plain conditions, not an
+    OR of two subqueries, which PostgreSQL ran for minutes at 1,000,000 clocks)."""
+    obsolete = Escalation.objects.filter(status__in=Escalation.ACTIVE_STATUSES, clock__in=clocks).filter(
         Q(reason=Escalation.Reason.OVERDUE, clock__level__lt=Level.OVERDUE)
         | Q(reason=Escalation.Reason.URGENT_UNACKNOWLEDGED, clock__level__lt=Level.URGENT)
     )
-    if clocks is not None:
-        obsolete = obsolete.filter(clock__in=clocks)
     return close_escalations(
         obsolete, status=Escalation.Status.RESOLVED, note=gettext_noop("level dropped"), now=now
     )

@@ -36,8 +36,18 @@ class TransitionReport:
 
 
 def _with_relations(queryset):
+    # Everything the messages and escalations read, in the one query: the clock's stage and matter
+    # are the transition's, but Django only knows that once they are loaded through the clock too.
     return queryset.select_related(
-        "clock__policy", "clock__team", "owner", "team", "stage__template", "matter"
+        "clock__policy",
+        "clock__team",
+        "clock__matter",
+        "clock__stage__template",
+        "clock__stage__matter",
+        "owner",
+        "team",
+        "stage__template",
+        "matter",
     ).order_by("pk")
 
 

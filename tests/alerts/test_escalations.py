@@ -134,3 +134,22 @@ def test_an_urgent_escalation_becomes_an_overdue_one(impatient, appeal, office):
     escalation = Escalation.objects.get(stage=appeal)
     assert escalation.reason == Escalation.Reason.OVERDUE
     assert Escalation.objects.filter(stage=appeal).count() == 1
+
+
+def test_a_policy_change_that_lowers_the_level_resolves_the_urgent_escalation(impatient, appeal, office):
+    """The full re-evaluation closes the escalation in its own transaction: the level it was opened
+    for is gone at once, not at the next tick."""
+    from alerts.models import Level, Threshold
+    from alerts.scan import reevaluate_all
+
+    tick(now=at("2026-09-30 09:00"))  # urgent (last working day), raised to the supervisor
+    escalation = Escalation.objects.get(stage=appeal)
+    assert escalation.status == Escalation.Status.OPEN
+    impatient.last_workday_level = 0
+    impatient.save()
+    Threshold.objects.filter(policy=impatient, level=Level.URGENT).update(amount=0)
+    reevaluate_all(now=at("2026-09-30 10:00"))
+    assert Clock.objects.get(stage=appeal).level == Level.WARNING
+    escalation.refresh_from_db()
+    assert (escalation.status, escalation.closing_note) == (Escalation.Status.RESOLVED, "level dropped")
+    assert escalation.closed_at == at("2026-09-30 10:00")
