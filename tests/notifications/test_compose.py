@@ -58,6 +58,28 @@ def test_it_creates_nothing_the_second_time(office, now):
     assert Notification.objects.count() == 2
 
 
+def test_a_row_another_worker_wrote_meanwhile_is_kept_and_the_rest_written(office, now, monkeypatch):
+    """The batch INSERT meets the other worker's row (unique dedup_key): each row is then tried on its
+    own, the other worker's stays as it was, and only the rows written here are counted."""
+    transition = f.make_transition(office.clock, from_level=Level.NORMAL, to_level=Level.WARNING, at_=now)
+    email_key = f"transition:{transition.pk}:user:{office.lawyer.pk}:email"
+    render = compose._render
+
+    def render_while_another_worker_writes(draft, *, now):
+        row = render(draft, now=now)
+        if draft.dedup_key == email_key:
+            theirs = render(draft, now=now)
+            theirs.subject = "written by the other worker"
+            theirs.save(force_insert=True)
+        return row
+
+    monkeypatch.setattr(compose, "_render", render_while_another_worker_writes)
+    assert compose.notify_transition(transition, now=now) == 1
+    email, inbox = rows(transition=transition)
+    assert (email.channel, email.subject) == ("email", "written by the other worker")
+    assert inbox.channel == "inbox"
+
+
 @pytest.mark.parametrize(
     ("from_level", "to_level"),
     [(Level.WARNING, Level.REMINDER), (Level.REMINDER, Level.NORMAL), (Level.URGENT, Level.URGENT)],
